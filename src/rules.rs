@@ -60,6 +60,12 @@ impl PackSource {
                 }
             }
             files.sort();
+            if files.is_empty() {
+                return Err(Error::Config(format!(
+                    "{}: no rule packs (*.toml files) in this folder",
+                    path.display()
+                )));
+            }
             files
         } else {
             vec![path.to_path_buf()]
@@ -71,10 +77,14 @@ impl PackSource {
                     path: file.clone(),
                     source,
                 })?;
-                let text = String::from_utf8(bytes).map_err(|_| Error::NotText {
+                let mut text = String::from_utf8(bytes).map_err(|_| Error::NotText {
                     path: file.clone(),
                     reason: "a rule pack must be UTF-8 TOML".to_owned(),
                 })?;
+                // Editors on some systems save a byte-order mark; TOML does not allow one.
+                if text.starts_with('\u{feff}') {
+                    text.drain(..3);
+                }
                 Ok(PackSource {
                     path: file,
                     text,

@@ -237,6 +237,16 @@ fn a_broken_pack_stops_the_run_before_anything_is_checked() {
         .stderr(predicate::str::contains(
             "duplicate.toml:6:6: rule `cliche.outside-the-box`: duplicate rule id",
         ));
+    let empty = dir.path().join("empty-folder");
+    std::fs::create_dir(&empty).unwrap();
+    chaff()
+        .arg("check")
+        .arg(&post)
+        .arg("--rules")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty-folder: no rule packs"));
     chaff()
         .arg("check")
         .arg(&post)
@@ -248,7 +258,7 @@ fn a_broken_pack_stops_the_run_before_anything_is_checked() {
 }
 
 #[test]
-fn an_extra_pack_adds_rules() {
+fn an_extra_pack_adds_rules_even_saved_with_a_byte_order_mark() {
     let dir = tempfile::tempdir().unwrap();
     let post = dir.path().join("post.md");
     std::fs::write(&post, "Our refund process is bulletproof.\n").unwrap();
@@ -256,7 +266,7 @@ fn an_extra_pack_adds_rules() {
     std::fs::create_dir(&packs).unwrap();
     std::fs::write(
         packs.join("house.toml"),
-        "[pack]\nid = \"house\"\ncategory = \"house-style\"\nseverity = \"error\"\n\n[[rule]]\nid = \"bulletproof\"\nphrases = [\"bulletproof\"]\nmessage = \"Avoid “{match}”.\"\ncritique = \"Against what?\"\nexamples.bad = [\"A bulletproof plan.\"]\nexamples.good = [\"A tested plan.\"]\n",
+        "\u{feff}[pack]\nid = \"house\"\ncategory = \"house-style\"\nseverity = \"error\"\n\n[[rule]]\nid = \"bulletproof\"\nphrases = [\"bulletproof\"]\nmessage = \"Avoid “{match}”.\"\ncritique = \"Against what?\"\nexamples.bad = [\"A bulletproof plan.\"]\nexamples.good = [\"A tested plan.\"]\n",
     )
     .unwrap();
     chaff()

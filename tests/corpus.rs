@@ -296,3 +296,35 @@ fn the_json_of_the_corpus_keeps_the_contract() {
         serde_json::from_value(summary["by_category"].clone()).unwrap();
     assert_eq!(summary_categories, by_category);
 }
+
+#[test]
+fn truncated_and_crlf_converted_posts_keep_every_invariant() {
+    // Cutting posts anywhere leaves unterminated code fences, front matter, links and emphasis;
+    // converting line endings moves every offset. Neither may panic or misplace a finding.
+    for (path, text) in common::corpus() {
+        let crlf = text.replace("\r\n", "\n").replace('\n', "\r\n");
+        for variant in [&text, &crlf] {
+            let cuts = (0..variant.len())
+                .step_by(53)
+                .filter(|&cut| variant.is_char_boundary(cut));
+            for cut in cuts {
+                let prefix = &variant[..cut];
+                let report = common::engine().check_str(&path, prefix);
+                assert!((0.0..=100.0).contains(&report.freshness));
+                for finding in &report.findings {
+                    let at = format!("{path} cut at {cut}: {}", finding.rule);
+                    assert_eq!(
+                        prefix.get(finding.byte_start..finding.byte_end),
+                        Some(finding.text.as_str()),
+                        "{at}"
+                    );
+                    assert_eq!(
+                        position(prefix, finding.byte_start),
+                        (finding.line, finding.column),
+                        "{at}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -4,11 +4,12 @@
 //! file, scoring. `Engine::check_inputs` reads files on rayon's pool and returns the reports in input
 //! order, which `walk::discover` has already sorted, so the output is the same at any thread count.
 
+use crate::detect::{self, BoundDetector};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Hit};
+use crate::finding::{Finding, Hit, Severity};
 use crate::lines::LineIndex;
 use crate::matcher::{Matcher, Scratch};
-use crate::prose::Prose;
+use crate::prose::{self, Prose};
 use crate::rules::{RuleSet, Scope};
 use crate::score::{self, Score};
 use rayon::prelude::*;
@@ -87,6 +88,7 @@ enum Outcome {
 pub struct Engine {
     rules: RuleSet,
     matcher: Matcher,
+    detectors: Vec<BoundDetector>,
 }
 
 thread_local! {
@@ -96,7 +98,12 @@ thread_local! {
 impl Engine {
     pub fn new(rules: RuleSet) -> Result<Engine> {
         let matcher = Matcher::compile(&rules)?;
-        Ok(Engine { rules, matcher })
+        let detectors = detect::build(&rules)?;
+        Ok(Engine {
+            rules,
+            matcher,
+            detectors,
+        })
     }
 
     pub fn rules(&self) -> &RuleSet {
@@ -230,13 +237,16 @@ impl Engine {
             let mut scratch = scratch.borrow_mut();
             for block in &prose.blocks {
                 let scope: Scope = block.kind.scope();
-                self.matcher.find(
-                    prose.block_text(block),
-                    scope,
-                    block.start,
-                    &mut scratch,
-                    &mut hits,
-                );
+                let text = prose.block_text(block);
+                let first = hits.len();
+                self.matcher
+                    .find(text, scope, block.start, &mut scratch, &mut hits);
+                for bound in &self.detectors {
+                    if bound.scopes.contains(scope) {
+                        bound.detector.find(text, block.start, bound.rule, &mut hits);
+                    }
+                }
+                mark_mentions(text, block.start, block.quoted, &mut hits[first..]);
             }
         });
         hits
@@ -259,7 +269,12 @@ impl Engine {
                 Finding {
                     rule: rule.id.clone(),
                     category: rule.category.clone(),
-                    severity: rule.severity,
+                    // A quoted phrase is talked about, not used: worth knowing, never a failure.
+                    severity: if hit.mention {
+                        Severity::Info
+                    } else {
+                        rule.severity
+                    },
                     line,
                     column,
                     end_line,
@@ -278,6 +293,22 @@ impl Engine {
         findings
             .sort_by(|a, b| (a.byte_start, a.byte_end, &a.rule).cmp(&(b.byte_start, b.byte_end, &b.rule)));
         findings
+    }
+}
+
+/// A phrase in quotation marks, or in a block quote, is talked about rather than used: a mention.
+fn mark_mentions(block: &str, base: usize, in_block_quote: bool, hits: &mut [Hit]) {
+    if hits.is_empty() {
+        return;
+    }
+    if in_block_quote {
+        hits.iter_mut().for_each(|hit| hit.mention = true);
+        return;
+    }
+    let spans = prose::quoted_spans(block);
+    for hit in hits {
+        let (start, end) = (hit.start - base, hit.end - base);
+        hit.mention |= spans.iter().any(|span| span.start < start && end < span.end);
     }
 }
 

@@ -22,6 +22,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod check;
+pub mod detect;
 pub mod error;
 pub mod finding;
 pub mod lines;

@@ -2,7 +2,7 @@
 //! errors and chooses the exit code. Everything else lives in the library.
 
 use anstyle::{AnsiColor, Effects, Style};
-use chaff::report::{human, json};
+use chaff::report::{self, human, json};
 use chaff::{Engine, Error, PackSource, RuleSet, RunReport, Severity, walk};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
@@ -48,12 +48,21 @@ enum Command {
     },
 }
 
-#[derive(Subcommand, Clone, Copy)]
+#[derive(Subcommand, Clone)]
 enum RulesAction {
-    /// One line per rule: id, category, severity, what it matches (the default).
-    List,
-    /// Check that every bad example fires its rule and no good example does.
-    Test,
+    /// One line per rule: id, category, severity, pack, what it matches (the default).
+    List {
+        /// Only rules of this category (cliche, buzzword, listicle…).
+        #[arg(long)]
+        category: Option<String>,
+    },
+    /// Check that every bad example fires its rule and no good example does, for the built-in
+    /// packs and the packs given. Exits with 1 if any example misbehaves.
+    Test {
+        /// Rule packs (files or folders) to test along with the built-in ones.
+        #[arg(value_name = "PACK")]
+        packs: Vec<PathBuf>,
+    },
 }
 
 #[derive(Args)]
@@ -142,7 +151,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(&args),
         Command::Explain { rule, packs } => explain(&rule, &packs),
-        Command::Rules { action, packs } => rules(action.unwrap_or(RulesAction::List), &packs),
+        Command::Rules { action, packs } => {
+            rules(action.unwrap_or(RulesAction::List { category: None }), &packs)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -177,7 +188,7 @@ fn check(args: &CheckArgs) -> Result<u8, Failure> {
         ColorWhen::Never => anstream::ColorChoice::Never,
     };
     color.write_global();
-    let engine = load_engine(&args.packs)?;
+    let engine = load_engine(&args.packs.rules)?;
 
     let discovery = walk::discover(&args.paths);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -223,7 +234,7 @@ fn exit_code(run: &RunReport, args: &CheckArgs) -> u8 {
 }
 
 fn explain(id: &str, packs: &PackArgs) -> Result<u8, Failure> {
-    let engine = load_engine(packs)?;
+    let engine = load_engine(&packs.rules)?;
     let rules = engine.rules();
     let Some(rule) = rules.get(id) else {
         let similar = rules.similar_ids(id);
@@ -235,109 +246,55 @@ fn explain(id: &str, packs: &PackArgs) -> Result<u8, Failure> {
         print_error(&format!("no rule `{id}`: {hint}"));
         return Err(Failure::Reported);
     };
-    let mut out = io::stdout().lock();
-    writeln!(out, "{} ({}, {})", rule.id, rule.category, rule.severity)?;
-    writeln!(out)?;
-    writeln!(out, "{}", rule.message)?;
-    writeln!(out)?;
-    writeln!(out, "Ask: {}", rule.critique)?;
-    if !rule.instead.is_empty() {
-        writeln!(out, "Instead: {}", rule.instead.join(", "))?;
-    }
-    writeln!(out)?;
-    match &rule.pattern {
-        chaff::rules::Pattern::Phrases(phrases) => {
-            writeln!(
-                out,
-                "Matches these phrases and their variants (case, inflection, spelling, hyphens):"
-            )?;
-            for phrase in phrases {
-                writeln!(out, "  {phrase}")?;
-            }
-        }
-        chaff::rules::Pattern::Regex(regex) => {
-            writeln!(out, "Matches this regex, on normalised text:")?;
-            writeln!(out, "  {regex}")?;
-        }
-    }
-    writeln!(out, "In: {}", rule.scopes)?;
-    writeln!(out)?;
-    writeln!(out, "Flagged:")?;
-    for example in &rule.bad_examples {
-        writeln!(out, "  ✗ {example}")?;
-    }
-    writeln!(out, "Not flagged:")?;
-    for example in &rule.good_examples {
-        writeln!(out, "  ✓ {example}")?;
-    }
-    writeln!(out)?;
-    writeln!(out, "Defined in {}", rule.origin)?;
+    report::rules::explain(&mut io::stdout().lock(), rule)?;
     Ok(EXIT_OK)
 }
 
 fn rules(action: RulesAction, packs: &PackArgs) -> Result<u8, Failure> {
-    let engine = load_engine(packs)?;
-    let mut out = io::stdout().lock();
     match action {
-        RulesAction::List => {
+        RulesAction::List { category } => {
+            let engine = load_engine(&packs.rules)?;
             let rules = engine.rules().rules();
-            let id_width = rules.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
-            let category_width = rules.iter().map(|rule| rule.category.len()).max().unwrap_or(0);
-            for rule in rules {
-                let matches = match &rule.pattern {
-                    chaff::rules::Pattern::Phrases(phrases) if phrases.len() > 1 => {
-                        format!("{} (+{} more)", phrases[0], phrases.len() - 1)
-                    }
-                    chaff::rules::Pattern::Phrases(phrases) => phrases.join(""),
-                    chaff::rules::Pattern::Regex(regex) => format!("/{regex}/"),
-                };
-                writeln!(
-                    out,
-                    "{:id_width$}  {:category_width$}  {:7}  {matches}",
-                    rule.id, rule.category, rule.severity
-                )?;
+            if let Some(wanted) = &category
+                && !rules.iter().any(|rule| &rule.category == wanted)
+            {
+                let mut known: Vec<&str> = rules.iter().map(|rule| rule.category.as_str()).collect();
+                known.sort_unstable();
+                known.dedup();
+                print_error(&format!(
+                    "no rules of category `{wanted}`; categories: {}",
+                    known.join(", ")
+                ));
+                return Err(Failure::Reported);
             }
+            let selected = rules
+                .iter()
+                .filter(|rule| category.as_ref().is_none_or(|wanted| &rule.category == wanted));
+            report::rules::list(&mut io::stdout().lock(), selected)?;
             Ok(EXIT_OK)
         }
-        RulesAction::Test => {
+        RulesAction::Test { packs: extra } => {
+            let all: Vec<PathBuf> = packs.rules.iter().chain(&extra).cloned().collect();
+            let engine = load_engine(&all)?;
             let failures = engine.test_examples();
-            let examples: usize = engine
+            let examples = engine
                 .rules()
                 .rules()
                 .iter()
                 .map(|rule| rule.bad_examples.len() + rule.good_examples.len())
                 .sum();
-            for failure in &failures {
-                let expectation = if failure.should_fire {
-                    "bad example did not fire it"
-                } else {
-                    "good example fired it"
-                };
-                writeln!(out, "{}: {expectation}: {:?}", failure.rule, failure.example)?;
-                if !failure.fired.is_empty() {
-                    writeln!(out, "  fired: {}", failure.fired.join(", "))?;
-                }
-            }
-            writeln!(
-                out,
-                "{} rules, {examples} examples: {}",
-                engine.rules().len(),
-                if failures.is_empty() {
-                    "all behave as their packs say".to_owned()
-                } else {
-                    format!("{} misbehave", failures.len())
-                }
-            )?;
+            let mut out = io::stdout().lock();
+            report::rules::test_results(&mut out, &failures, engine.rules().len(), examples)?;
             Ok(if failures.is_empty() { EXIT_OK } else { EXIT_FAILED })
         }
     }
 }
 
 /// The built-in packs plus any `--rules`, validated and compiled. Every pack error is printed.
-fn load_engine(packs: &PackArgs) -> Result<Engine, Failure> {
+fn load_engine(extra_packs: &[PathBuf]) -> Result<Engine, Failure> {
     let mut sources = PackSource::defaults();
     let mut errors: Vec<Error> = Vec::new();
-    for path in &packs.rules {
+    for path in extra_packs {
         match PackSource::read(path) {
             Ok(read) => sources.extend(read),
             Err(error) => errors.push(error),

@@ -49,6 +49,8 @@ pub struct Block {
     pub start: usize,
     pub end: usize,
     pub kind: BlockKind,
+    /// Inside a block quote: the words are someone else's, quoted.
+    pub quoted: bool,
 }
 
 /// A run of prose copied from (or standing for) one range of the file.
@@ -85,6 +87,7 @@ impl Prose {
             open: None,
             containers: Vec::new(),
             skip: 0,
+            quotes: 0,
             links: Vec::new(),
         };
         let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
@@ -151,6 +154,120 @@ impl Prose {
     }
 }
 
+/// The spans of a block of prose inside quotation marks, quotes included: “…”, "…", ‘…’ and '…'.
+/// A single quote opens only after a space or an opening bracket and closes only before a space or
+/// punctuation, so apostrophes ("customer's", "don't") are not taken for quotes.
+pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut double: Option<usize> = None;
+    let mut single: Option<usize> = None;
+    let mut previous: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, next)| next);
+        let after_gap =
+            previous.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '\u{2014}' | '\u{2013}'));
+        let before_gap = next.is_none_or(|n| {
+            n.is_whitespace() || n.is_ascii_punctuation() || matches!(n, '\u{2014}' | '\u{2013}' | '\u{2026}')
+        });
+        let end = at + c.len_utf8();
+        match c {
+            '\u{201c}' if double.is_none() => double = Some(at),
+            '\u{201d}' => {
+                if let Some(start) = double.take() {
+                    spans.push(start..end);
+                }
+            }
+            '"' => match double.take() {
+                Some(start) => spans.push(start..end),
+                None => double = Some(at),
+            },
+            '\u{2018}' | '\'' if single.is_none() && after_gap => single = Some(at),
+            '\u{2019}' | '\'' if before_gap => {
+                if let Some(start) = single.take() {
+                    spans.push(start..end);
+                }
+            }
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    spans.sort_by_key(|span| span.start);
+    spans
+}
+
+/// Splits one block of prose into sentences: ranges of `text`, trimmed, in order.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (and runs of them), after any closing quotes or brackets,
+/// where whitespace follows and the next word starts with a capital, a digit or an opening quote.
+/// Abbreviations ("e.g.", "Dr.", "etc.", "No."), initials ("J. Smith") and decimals do not end one.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | '\u{2026}') {
+            continue;
+        }
+        // Take the whole run of terminal punctuation and closing quotes or brackets.
+        let mut end = at + c.len_utf8();
+        while let Some(&(next_at, next)) = chars.peek() {
+            if matches!(
+                next,
+                '.' | '!' | '?' | '\u{2026}' | '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}'
+            ) {
+                end = next_at + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &text[end..];
+        let after_space = rest.trim_start();
+        if after_space.len() == rest.len() && !rest.is_empty() {
+            continue;
+        }
+        let starts_new = after_space.chars().next().is_none_or(|next| {
+            next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(next, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '[' | '*' | '_')
+        });
+        if !starts_new || (c == '.' && ends_with_abbreviation(&text[start..at])) {
+            continue;
+        }
+        push_trimmed(&mut sentences, text, start..end);
+        start = end;
+    }
+    push_trimmed(&mut sentences, text, start..text.len());
+    sentences
+}
+
+fn push_trimmed(sentences: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if !trimmed.is_empty() {
+        sentences.push(range.start + lead..range.start + lead + trimmed.len());
+    }
+}
+
+/// The text before a full stop ends with an abbreviation or an initial.
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    const ABBREVIATIONS: &[&str] = &[
+        "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "st", "no", "nos", "fig", "approx", "inc", "ltd",
+        "co", "cf", "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "p", "pp", "vol", "ch", "sec", "para", "dept", "est", "prof", "rev", "gen", "govt", "plc",
+        "corp",
+    ];
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    single_initial || ABBREVIATIONS.contains(&word.as_str())
+}
+
 struct Builder<'s> {
     source: &'s str,
     prose: Prose,
@@ -160,6 +277,8 @@ struct Builder<'s> {
     containers: Vec<BlockKind>,
     /// Depth inside content that is not prose (code blocks, HTML blocks, autolinks).
     skip: usize,
+    /// Depth of block quotes.
+    quotes: usize,
     /// Open links: whether each is an autolink (skipped), else where its text starts.
     links: Vec<Option<usize>>,
 }
@@ -230,8 +349,11 @@ impl Builder<'_> {
                 self.skip += 1;
             }
             Tag::Link { .. } => self.links.push(Some(self.prose.text.len())),
-            Tag::BlockQuote(_)
-            | Tag::List(_)
+            Tag::BlockQuote(_) => {
+                self.close_block();
+                self.quotes += 1;
+            }
+            Tag::List(_)
             | Tag::Table(_)
             | Tag::TableHead
             | Tag::TableRow
@@ -267,8 +389,11 @@ impl Builder<'_> {
                 }
                 _ => {}
             },
-            TagEnd::BlockQuote(_)
-            | TagEnd::List(_)
+            TagEnd::BlockQuote(_) => {
+                self.close_block();
+                self.quotes = self.quotes.saturating_sub(1);
+            }
+            TagEnd::List(_)
             | TagEnd::Table
             | TagEnd::TableHead
             | TagEnd::TableRow
@@ -300,7 +425,12 @@ impl Builder<'_> {
         };
         let end = self.prose.text.len();
         if end > start {
-            self.prose.blocks.push(Block { start, end, kind });
+            self.prose.blocks.push(Block {
+                start,
+                end,
+                kind,
+                quoted: self.quotes > 0,
+            });
             self.prose.text.push(BLOCK_BREAK);
         }
     }
@@ -550,6 +680,49 @@ mod tests {
     fn words_skip_code_and_count_tokens() {
         let prose = Prose::extract("Five customer-centric trends, `code here`!\n");
         assert_eq!(prose.words(), 3);
+    }
+
+    #[test]
+    fn sentences_end_at_terminal_punctuation_but_not_at_abbreviations() {
+        let text =
+            "We called Dr. Patel at 9.30, e.g. about the 3.5% fee. She said “yes.” Then? 40 more calls… done";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|range| &text[range]).collect();
+        assert_eq!(
+            parts,
+            [
+                "We called Dr. Patel at 9.30, e.g. about the 3.5% fee.",
+                "She said “yes.”",
+                "Then?",
+                "40 more calls… done"
+            ]
+        );
+        assert_eq!(sentences("J. Smith wrote it. It works."), [0..18, 19..28]);
+        assert!(sentences("  ").is_empty());
+    }
+
+    #[test]
+    fn quoted_spans_skip_apostrophes() {
+        let text =
+            "Don't say \u{201c}seamless experience\u{201d}, the customer's 'wow factor' or \"delight\".";
+        let spans: Vec<&str> = quoted_spans(text).into_iter().map(|span| &text[span]).collect();
+        assert_eq!(
+            spans,
+            [
+                "\u{201c}seamless experience\u{201d}",
+                "'wow factor'",
+                "\"delight\""
+            ]
+        );
+        assert!(quoted_spans("It's the customers' view, isn't it").is_empty());
+        let curly = "the team\u{2019}s \u{2018}think outside the box\u{2019} slide";
+        assert_eq!(quoted_spans(curly).len(), 1);
+    }
+
+    #[test]
+    fn block_quotes_are_marked() {
+        let prose = Prose::extract("Plain.\n\n> Quoted.\n>\n> > Nested.\n\nAfter.\n");
+        let quoted: Vec<bool> = prose.blocks.iter().map(|block| block.quoted).collect();
+        assert_eq!(quoted, [false, true, true, false]);
     }
 
     #[test]

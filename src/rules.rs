@@ -20,6 +20,11 @@ pub const EMBEDDED_PACKS: &[(&str, &str)] = &[
     ("rules/cliche.toml", include_str!("../rules/cliche.toml")),
     ("rules/buzzword.toml", include_str!("../rules/buzzword.toml")),
     ("rules/listicle.toml", include_str!("../rules/listicle.toml")),
+    (
+        "rules/empty-words.toml",
+        include_str!("../rules/empty-words.toml"),
+    ),
+    ("rules/repetition.toml", include_str!("../rules/repetition.toml")),
 ];
 
 /// The text of one pack and where it came from.
@@ -151,6 +156,8 @@ pub enum Pattern {
     Phrases(Vec<String>),
     /// One regex, run on the normalised text.
     Regex(String),
+    /// A detector in `src/detect/`, configured by the pack's `[detector.<name>]` table.
+    Detector(String),
 }
 
 /// Where a rule was defined, for error messages and `chaff explain`.
@@ -177,6 +184,8 @@ impl fmt::Display for Origin {
 pub struct Rule {
     /// Full id: `<pack>.<rule>`.
     pub id: String,
+    /// Id of the pack that defined it.
+    pub pack: String,
     pub category: String,
     pub severity: Severity,
     pub pattern: Pattern,
@@ -211,6 +220,17 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     packs: Vec<Pack>,
     by_id: HashMap<String, usize>,
+    detector_tables: Vec<DetectorTable>,
+}
+
+/// The settings of one detector for one pack: its `[detector.<name>]` tables, merged in load order.
+#[derive(Debug, Clone)]
+pub struct DetectorTable {
+    pub pack: String,
+    pub name: String,
+    pub table: toml::Table,
+    /// Where the first table for this pack and detector was defined.
+    pub origin: Origin,
 }
 
 impl RuleSet {
@@ -222,7 +242,62 @@ impl RuleSet {
         for source in sources {
             set.add_pack(source, &mut errors);
         }
+        set.check_detector_tables(&mut errors);
         if errors.is_empty() { Ok(set) } else { Err(errors) }
+    }
+
+    /// The settings of detector `name` for the rules of pack `pack`, if any pack gave some.
+    pub fn detector_table(&self, pack: &str, name: &str) -> Option<&DetectorTable> {
+        self.detector_tables
+            .iter()
+            .find(|table| table.pack == pack && table.name == name)
+    }
+
+    /// A later table for the same pack and detector extends the earlier one, so a user's pack can
+    /// add words to a built-in vocabulary: lists are appended, other values replaced.
+    fn add_detector_table(&mut self, pack: &str, name: &str, table: toml::Table, origin: Origin) {
+        if let Some(existing) = self
+            .detector_tables
+            .iter_mut()
+            .find(|existing| existing.pack == pack && existing.name == name)
+        {
+            for (key, value) in table {
+                match (existing.table.get_mut(&key), value) {
+                    (Some(toml::Value::Array(list)), toml::Value::Array(more)) => list.extend(more),
+                    (_, value) => {
+                        existing.table.insert(key, value);
+                    }
+                }
+            }
+            return;
+        }
+        self.detector_tables.push(DetectorTable {
+            pack: pack.to_owned(),
+            name: name.to_owned(),
+            table,
+            origin,
+        });
+    }
+
+    /// A detector table that no rule uses is a mistake (a misspelt name, a rule left out).
+    fn check_detector_tables(&self, errors: &mut Vec<Error>) {
+        for table in &self.detector_tables {
+            let used = self.rules.iter().any(|rule| {
+                rule.pack == table.pack
+                    && matches!(&rule.pattern, Pattern::Detector(name) if *name == table.name)
+            });
+            if !used {
+                errors.push(Error::Toml {
+                    path: table.origin.path.clone(),
+                    line: table.origin.line,
+                    column: table.origin.column,
+                    message: format!(
+                        "`[detector.{}]` is used by no rule of pack `{}`; a rule needs `detector = \"{}\"`",
+                        table.name, table.pack, table.name
+                    ),
+                });
+            }
+        }
     }
 
     /// The embedded default packs.
@@ -321,11 +396,19 @@ impl RuleSet {
                 format!("category `{}` must be kebab-case", header.category.get_ref()),
             ));
         }
-        if let Some((name, table)) = file.detector.iter().next() {
-            errors.push(toml_error(
-                table.span().start,
-                format!("unknown detector `{name}`: this version of chaff has no detector by that name"),
-            ));
+        for (name, table) in file.detector {
+            let origin = origin_at(table.span().start);
+            if !crate::detect::NAMES.contains(&name.as_str()) {
+                errors.push(toml_error(
+                    table.span().start,
+                    format!(
+                        "unknown detector `{name}`; chaff has: {}",
+                        crate::detect::NAMES.join(", ")
+                    ),
+                ));
+                continue;
+            }
+            self.add_detector_table(&pack_id, &name, table.into_inner(), origin);
         }
         self.packs.push(Pack {
             id: pack_id.clone(),
@@ -364,46 +447,63 @@ impl RuleSet {
                     ),
                 ));
             }
-            let pattern = match (definition.phrases, definition.regex) {
-                (Some(phrases), None) => {
-                    let span = phrases.span();
-                    let phrases = phrases.into_inner();
-                    if phrases.is_empty() {
-                        errors.push(rule_error(span.start, "`phrases` is empty".to_owned()));
-                    }
-                    for phrase in &phrases {
-                        if !phrase.chars().any(char::is_alphanumeric) {
-                            errors.push(rule_error(
-                                span.start,
-                                format!("phrase {phrase:?} has no words in it"),
-                            ));
-                        }
-                    }
-                    Pattern::Phrases(phrases)
+            let matchers = [
+                definition.phrases.as_ref().map(|phrases| phrases.span()),
+                definition.regex.as_ref().map(|regex| regex.span()),
+                definition.detector.as_ref().map(|detector| detector.span()),
+            ];
+            let given: Vec<_> = matchers.into_iter().flatten().collect();
+            if given.len() != 1 {
+                let (at, message) = match given.get(1) {
+                    Some(second) => (
+                        second.start,
+                        "a rule has one of `phrases`, `regex` and `detector`, not several",
+                    ),
+                    None => (
+                        offset,
+                        "a rule needs `phrases`, `regex` or `detector` to match anything",
+                    ),
+                };
+                errors.push(rule_error(at, message.to_owned()));
+                continue;
+            }
+            let pattern = if let Some(phrases) = definition.phrases {
+                let span = phrases.span();
+                let phrases = phrases.into_inner();
+                if phrases.is_empty() {
+                    errors.push(rule_error(span.start, "`phrases` is empty".to_owned()));
                 }
-                (None, Some(regex)) => {
-                    if let Err(error) = crate::matcher::compile_regex(regex.get_ref()) {
+                for phrase in &phrases {
+                    if !phrase.chars().any(char::is_alphanumeric) {
                         errors.push(rule_error(
-                            regex.span().start,
-                            format!("regex does not compile: {error}"),
+                            span.start,
+                            format!("phrase {phrase:?} has no words in it"),
                         ));
                     }
-                    Pattern::Regex(regex.into_inner())
                 }
-                (Some(_), Some(regex)) => {
+                Pattern::Phrases(phrases)
+            } else if let Some(regex) = definition.regex {
+                if let Err(error) = crate::matcher::compile_regex(regex.get_ref()) {
                     errors.push(rule_error(
                         regex.span().start,
-                        "a rule has `phrases` or `regex`, not both".to_owned(),
+                        format!("regex does not compile: {error}"),
                     ));
-                    continue;
                 }
-                (None, None) => {
+                Pattern::Regex(regex.into_inner())
+            } else if let Some(detector) = definition.detector {
+                if !crate::detect::NAMES.contains(&detector.get_ref().as_str()) {
                     errors.push(rule_error(
-                        offset,
-                        "a rule needs `phrases` or `regex` to match anything".to_owned(),
+                        detector.span().start,
+                        format!(
+                            "unknown detector `{}`; chaff has: {}",
+                            detector.get_ref(),
+                            crate::detect::NAMES.join(", ")
+                        ),
                     ));
-                    continue;
                 }
+                Pattern::Detector(detector.into_inner())
+            } else {
+                continue;
             };
             for (field, text) in [
                 ("message", &definition.message),
@@ -446,6 +546,7 @@ impl RuleSet {
             self.by_id.insert(id.clone(), self.rules.len());
             self.rules.push(Rule {
                 id,
+                pack: pack_id.clone(),
                 category,
                 severity: definition
                     .severity
@@ -516,6 +617,7 @@ struct RuleDefinition {
     id: Spanned<String>,
     phrases: Option<Spanned<Vec<String>>>,
     regex: Option<Spanned<String>>,
+    detector: Option<Spanned<String>>,
     message: String,
     critique: String,
     #[serde(default)]
@@ -582,8 +684,8 @@ mod tests {
         let neither = GOOD_RULE.replace("phrases = [\"think outside the box\"]\n", "");
         let broken = GOOD_RULE.replace("phrases = [\"think outside the box\"]", "regex = '(unclosed'");
         for (text, expected) in [
-            (both, "not both"),
-            (neither, "needs `phrases` or `regex`"),
+            (both, "not several"),
+            (neither, "needs `phrases`, `regex` or `detector`"),
             (broken, "regex does not compile"),
         ] {
             let errors = pack(&format!("{HEADER}{text}")).unwrap_err();

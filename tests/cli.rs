@@ -200,12 +200,12 @@ fn a_broken_pack_stops_the_run_before_anything_is_checked() {
         (
             "neither.toml",
             rule(""),
-            "neither.toml:5:1: rule `house.x`: a rule needs `phrases` or `regex`",
+            "neither.toml:5:1: rule `house.x`: a rule needs `phrases`, `regex` or `detector`",
         ),
         (
             "both.toml",
             rule("phrases = [\"a b\"]\nregex = 'a'"),
-            "both.toml:8:9: rule `house.x`: a rule has `phrases` or `regex`, not both",
+            "both.toml:8:9: rule `house.x`: a rule has one of `phrases`, `regex` and `detector`, not several",
         ),
     ];
     for (name, text, expected) in cases {

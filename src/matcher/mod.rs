@@ -102,6 +102,8 @@ impl Matcher {
                         heading_regexes.push(index, pattern);
                     }
                 }
+                // Detectors are code, run by `check` beside the matcher.
+                Pattern::Detector(_) => {}
             }
         }
 
@@ -192,7 +194,7 @@ impl Matcher {
             let range = normalized.original_range(block, candidate.start, candidate.end);
             hits.push(Hit {
                 rule: candidate.rule as usize,
-                mention: is_quoted(block, range.start, range.end),
+                mention: false,
                 start: base + range.start,
                 end: base + range.end,
             });
@@ -208,20 +210,6 @@ fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let after_is_word = text[end..].chars().next().is_some_and(is_word_char);
     let splits_a_word = (starts_word && before_is_word) || (ends_word && after_is_word);
     !splits_a_word
-}
-
-/// The writer put the phrase in quotation marks: they are talking about it, not using it.
-fn is_quoted(block: &str, start: usize, end: usize) -> bool {
-    let opens = block[..start]
-        .chars()
-        .next_back()
-        .is_some_and(|c| matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '\u{ab}'));
-    let closes = block[end..]
-        .trim_start_matches(['.', ',', ';', ':', '!', '?'])
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}'));
-    opens && closes
 }
 
 #[derive(Debug, Default)]
@@ -381,15 +369,12 @@ mod tests {
     }
 
     #[test]
-    fn quoted_phrases_are_mentions() {
+    fn hits_map_back_to_the_prose_offsets() {
         let (_, matcher) = matcher(&rule("box", "phrases = [\"think outside the box\"]"));
         let mut hits = Vec::new();
-        let text = "Stop saying \u{201c}think outside the box.\u{201d} Think outside the box";
+        let text = "Stop saying \u{201c}Think outside the box.\u{201d}";
         matcher.find(text, Scope::Prose, 10, &mut Scratch::default(), &mut hits);
-        assert_eq!(
-            hits.iter().map(|hit| hit.mention).collect::<Vec<_>>(),
-            vec![true, false]
-        );
-        assert_eq!(hits[0].start, 10 + text.find("think").unwrap());
+        assert_eq!(hits[0].start, 10 + text.find("Think").unwrap());
+        assert_eq!(hits[0].end, 10 + text.find(".").unwrap());
     }
 }

@@ -139,7 +139,7 @@ fn write_finding(out: &mut dyn Write, path: &str, finding: &Finding, palette: &P
     if finding.mention {
         writeln!(
             out,
-            "{pad} {gutter}={gutter:#} {bold}note:{bold:#} quoted, so it counts as a mention (a quarter of the cost)"
+            "{pad} {gutter}={gutter:#} {bold}note:{bold:#} quoted, so it is a mention: info, at a fraction of the cost of a use"
         )?;
     }
     writeln!(out)

@@ -246,10 +246,55 @@ impl Engine {
                         bound.detector.find(text, block.start, bound.rule, &mut hits);
                     }
                 }
-                mark_mentions(text, block.start, block.quoted, &mut hits[first..]);
+                let quotes = if block.quoted {
+                    Vec::new()
+                } else {
+                    prose::quoted_spans(text)
+                };
+                mark_mentions(&quotes, block.start, block.quoted, &mut hits[first..]);
+                if scope == Scope::Prose {
+                    self.headlines_in_quotes(text, block.start, &quotes, &mut scratch, &mut hits);
+                }
             }
         });
         hits
+    }
+
+    /// A headline quoted in prose ("posts titled “7 trends you need to know” get clicks") is a
+    /// mention of a formula headline. Rules that only look at headings run on each quoted span, and
+    /// what they find is reported as a mention.
+    fn headlines_in_quotes(
+        &self,
+        block: &str,
+        base: usize,
+        quotes: &[std::ops::Range<usize>],
+        scratch: &mut Scratch,
+        hits: &mut Vec<Hit>,
+    ) {
+        for quote in quotes {
+            let Some(inner) = prose::inside_quotes(block, quote.clone()) else {
+                continue;
+            };
+            let first = hits.len();
+            self.matcher.find(
+                &block[inner.clone()],
+                Scope::Heading,
+                base + inner.start,
+                scratch,
+                hits,
+            );
+            let mut kept = first;
+            for index in first..hits.len() {
+                if !self.rules.rules()[hits[index].rule].scopes.prose {
+                    hits[kept] = Hit {
+                        mention: true,
+                        ..hits[index]
+                    };
+                    kept += 1;
+                }
+            }
+            hits.truncate(kept);
+        }
     }
 
     /// Places hits in the file: byte range, line and column, the file's own text, the message.
@@ -297,18 +342,10 @@ impl Engine {
 }
 
 /// A phrase in quotation marks, or in a block quote, is talked about rather than used: a mention.
-fn mark_mentions(block: &str, base: usize, in_block_quote: bool, hits: &mut [Hit]) {
-    if hits.is_empty() {
-        return;
-    }
-    if in_block_quote {
-        hits.iter_mut().for_each(|hit| hit.mention = true);
-        return;
-    }
-    let spans = prose::quoted_spans(block);
+fn mark_mentions(quotes: &[std::ops::Range<usize>], base: usize, in_block_quote: bool, hits: &mut [Hit]) {
     for hit in hits {
         let (start, end) = (hit.start - base, hit.end - base);
-        hit.mention |= spans.iter().any(|span| span.start < start && end < span.end);
+        hit.mention |= in_block_quote || quotes.iter().any(|span| span.start < start && end < span.end);
     }
 }
 

@@ -196,6 +196,25 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
     spans
 }
 
+/// The text inside a quoted span (as found by `quoted_spans`), without its quotation marks and any
+/// trailing punctuation or ellipsis; `None` if nothing is left.
+pub fn inside_quotes(text: &str, span: Range<usize>) -> Option<Range<usize>> {
+    let quoted = &text[span.clone()];
+    let open = quoted.chars().next()?.len_utf8();
+    let close = quoted.chars().next_back()?.len_utf8();
+    if quoted.len() <= open + close {
+        return None;
+    }
+    let inner = &quoted[open..quoted.len() - close];
+    let trimmed = inner.trim_end_matches(['.', ',', ';', ':', '!', '?', '\u{2026}', ' ']);
+    let lead = trimmed.len() - trimmed.trim_start().len();
+    let trimmed = trimmed.trim_start();
+    (!trimmed.is_empty()).then(|| {
+        let start = span.start + open + lead;
+        start..start + trimmed.len()
+    })
+}
+
 /// Splits one block of prose into sentences: ranges of `text`, trimmed, in order.
 ///
 /// A sentence ends at `.`, `!`, `?` or `…` (and runs of them), after any closing quotes or brackets,

@@ -194,6 +194,8 @@ pub struct Rule {
     pub critique: String,
     pub instead: Vec<String>,
     pub scopes: Scopes,
+    /// A catch-all: reported only where no other rule of its category matched.
+    pub fallback: bool,
     pub bad_examples: Vec<String>,
     pub good_examples: Vec<String>,
     pub origin: Origin,
@@ -557,6 +559,7 @@ impl RuleSet {
                 critique: definition.critique,
                 instead: definition.instead,
                 scopes,
+                fallback: definition.fallback,
                 bad_examples: examples.bad,
                 good_examples: examples.good,
                 origin: origin_at(offset),
@@ -625,6 +628,8 @@ struct RuleDefinition {
     severity: Option<Severity>,
     category: Option<String>,
     scope: Option<Vec<Scope>>,
+    #[serde(default)]
+    fallback: bool,
     examples: Option<Examples>,
 }
 

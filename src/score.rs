@@ -1,7 +1,7 @@
 //! The freshness score: one pure function from a post's findings and length to a number from 0 to 100.
 //!
 //! ```text
-//! points     P = Σ severity weight × (0.25 if the finding is a quoted mention, else 1)
+//! points     P = Σ severity weight × (0.25 if the finding is a mention, else 1)
 //! density    D = 100 × P / max(words, 100)          points per hundred prose words
 //! freshness  F = 100 × e^(−D / K)                   K = 10
 //! ```
@@ -11,6 +11,9 @@
 //! words grow), and a very short text is treated as 100 words long so one phrase in a tweet-length
 //! draft does not sink it to zero. K sets how fast freshness decays: at K = 10, two warnings per
 //! hundred words (D = 4) leave 67, five per hundred (D = 10) leave 37.
+//!
+//! A mention (a phrase in quotation marks or in a block quote: talked about, not used) is reported
+//! at info severity, so it costs 0.5 × 0.25 = 0.125 points, a sixteenth of a warning.
 //!
 //! The breakdown shares the points lost (100 − F) among categories in proportion to their points, so
 //! a writer sees which kind of problem costs most.
@@ -197,10 +200,11 @@ mod tests {
     }
 
     #[test]
-    fn mentions_cost_a_quarter() {
-        let used = freshness(&[finding("cliche", Severity::Warning, false)], 100);
-        let quoted = freshness(&vec![finding("cliche", Severity::Warning, true); 4], 100);
+    fn mentions_cost_a_quarter_of_their_severity() {
+        let used = freshness(&[finding("cliche", Severity::Info, false)], 100);
+        let quoted = freshness(&vec![finding("cliche", Severity::Info, true); 4], 100);
         assert_eq!(used.points, quoted.points);
+        assert_eq!(quoted.categories["cliche"].mentions, 4);
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub struct Matcher {
     /// Per rule: its scopes and a small category number.
     rule_scope: Vec<crate::rules::Scopes>,
     rule_category: Vec<u32>,
+    /// Catch-all rules, kept only where no specific rule of their category matched.
+    rule_fallback: Vec<bool>,
     category_count: usize,
 }
 
@@ -53,6 +55,7 @@ pub struct Matcher {
 pub struct Scratch {
     normalized: Normalized,
     candidates: Vec<Candidate>,
+    kept: Vec<Candidate>,
     category_end: Vec<usize>,
 }
 
@@ -69,6 +72,7 @@ impl Matcher {
         let mut categories: HashMap<&str, u32> = HashMap::new();
         let mut rule_category = Vec::with_capacity(rules.len());
         let mut rule_scope = Vec::with_capacity(rules.len());
+        let rule_fallback = rules.rules().iter().map(|rule| rule.fallback).collect();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_rule: Vec<u32> = Vec::new();
         let mut seen: HashMap<String, u32> = HashMap::new();
@@ -124,6 +128,7 @@ impl Matcher {
             heading_regexes: heading_regexes.build()?,
             rule_scope,
             rule_category,
+            rule_fallback,
             category_count: categories.len(),
         })
     }
@@ -139,6 +144,7 @@ impl Matcher {
         let Scratch {
             normalized,
             candidates,
+            kept,
             category_end,
         } = scratch;
         normalized.fill(block);
@@ -173,24 +179,44 @@ impl Matcher {
         regexes.find(text, &mut consider);
 
         candidates.sort_unstable_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.rule));
+        kept.clear();
+        // Specific rules first, leftmost-longest, in one pass: a candidate is dropped when it overlaps
+        // a kept match of its category or lies inside any kept match.
         category_end.clear();
         category_end.resize(self.category_count, 0);
         let mut kept_end = 0;
-        let first_kept = hits.len();
-        for candidate in candidates.iter() {
+        for candidate in candidates.iter().filter(|c| !self.rule_fallback[c.rule as usize]) {
             let category = candidate.category as usize;
             let overlaps_same_kind = category_end[category] > candidate.start;
             let inside_another = kept_end >= candidate.end;
             // A heading is one claim: "Delight is dead. Long live delight." is one formula, not two.
-            let repeats_in_heading = scope == Scope::Heading
-                && hits[first_kept..]
-                    .iter()
-                    .any(|hit| hit.rule == candidate.rule as usize);
+            let repeats_in_heading =
+                scope == Scope::Heading && kept.iter().any(|other| other.rule == candidate.rule);
             if overlaps_same_kind || inside_another || repeats_in_heading {
                 continue;
             }
             category_end[category] = candidate.end;
             kept_end = kept_end.max(candidate.end);
+            kept.push(*candidate);
+        }
+        // Then catch-all rules, only where nothing was kept: the specific critique is the useful one.
+        let specific = kept.len();
+        let longest_specific = kept.iter().map(|k| k.end - k.start).max().unwrap_or(0);
+        for candidate in candidates.iter().filter(|c| self.rule_fallback[c.rule as usize]) {
+            let (earlier, fallbacks) = kept.split_at(specific);
+            let longest_fallback = fallbacks.iter().map(|k| k.end - k.start).max().unwrap_or(0);
+            let repeats_in_heading =
+                scope == Scope::Heading && kept.iter().any(|other| other.rule == candidate.rule);
+            if repeats_in_heading
+                || clashes(earlier, longest_specific, candidate)
+                || clashes(fallbacks, longest_fallback, candidate)
+            {
+                continue;
+            }
+            kept.push(*candidate);
+        }
+        kept.sort_unstable_by_key(|k| (k.start, k.end));
+        for candidate in kept.iter() {
             let range = normalized.original_range(block, candidate.start, candidate.end);
             hits.push(Hit {
                 rule: candidate.rule as usize,
@@ -200,6 +226,19 @@ impl Matcher {
             });
         }
     }
+}
+
+/// Whether `candidate` overlaps a match of its own category in `kept`, or lies inside any match
+/// there. `kept` is sorted by start and `longest` is its longest match, so only a short stretch of
+/// it can reach the candidate.
+fn clashes(kept: &[Candidate], longest: usize, candidate: &Candidate) -> bool {
+    let upper = kept.partition_point(|k| k.start < candidate.end);
+    let lower = kept.partition_point(|k| k.start + longest <= candidate.start);
+    kept[lower..upper.max(lower)].iter().any(|k| {
+        let overlaps = k.start < candidate.end && candidate.start < k.end;
+        let contains = k.start <= candidate.start && candidate.end <= k.end;
+        (overlaps && k.category == candidate.category) || contains
+    })
 }
 
 /// A match must not begin or end in the middle of a word.

@@ -95,3 +95,41 @@ fn the_detectors_run_on_prose() {
     );
     assert_eq!(found[0].1, "trust, authenticity, collaboration and transparency");
 }
+
+#[test]
+fn a_user_pack_extends_a_built_in_detector_vocabulary() {
+    let sentence = "Our team runs on velocity, momentum and alacrity.\n";
+    let fires_with = |extra: Option<&str>| {
+        let mut sources = chaff::PackSource::defaults();
+        if let Some(text) = extra {
+            sources.push(chaff::PackSource {
+                path: "house.toml".into(),
+                text: text.to_owned(),
+                embedded: false,
+            });
+        }
+        let engine = chaff::Engine::new(chaff::RuleSet::load(&sources).unwrap()).unwrap();
+        engine
+            .check_str("test.md", sentence)
+            .findings
+            .iter()
+            .any(|finding| finding.rule == "empty-words.abstraction-cluster")
+    };
+    assert!(!fires_with(None));
+    let extension = "[pack]\nid = \"empty-words\"\ncategory = \"empty-words\"\n\n[detector.abstraction-cluster]\nabstractions = [\"velocity\", \"momentum\", \"alacrity\"]\n";
+    assert!(fires_with(Some(extension)));
+    let orphan = "[pack]\nid = \"house\"\ncategory = \"house\"\n\n[detector.abstraction-cluster]\nabstractions = [\"velocity\"]\n";
+    let mut sources = chaff::PackSource::defaults();
+    sources.push(chaff::PackSource {
+        path: "orphan.toml".into(),
+        text: orphan.to_owned(),
+        embedded: false,
+    });
+    let errors = chaff::RuleSet::load(&sources).unwrap_err();
+    assert!(
+        errors[0].to_string().starts_with("orphan.toml:5:1:"),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[0].to_string().contains("used by no rule"), "{}", errors[0]);
+}

@@ -276,10 +276,15 @@ impl RegexGroupBuilder {
             .map(|pattern| compile_regex(pattern))
             .collect::<Result<Vec<_>, _>>()
             .map_err(too_large)?;
+        let reports_group = regexes
+            .iter()
+            .map(|regex| regex.capture_names().flatten().any(|name| name == MATCH_GROUP))
+            .collect();
         Ok(RegexGroup {
             set,
             rules: self.rules,
             regexes,
+            reports_group,
         })
     }
 }
@@ -290,7 +295,13 @@ struct RegexGroup {
     set: RegexSet,
     rules: Vec<usize>,
     regexes: Vec<Regex>,
+    /// The regex has a group named `match`: that group, not the whole match, is what it reports.
+    reports_group: Vec<bool>,
 }
+
+/// A regex rule may report only part of what it matches, the part in `(?P<match>…)`, so it can
+/// require context (the start of a sentence, a comma after) without underlining it.
+pub const MATCH_GROUP: &str = "match";
 
 impl RegexGroup {
     fn find(&self, text: &str, found: &mut impl FnMut(usize, usize, usize)) {
@@ -298,8 +309,17 @@ impl RegexGroup {
             return;
         }
         for index in self.set.matches(text).iter() {
-            for m in self.regexes[index].find_iter(text) {
-                found(self.rules[index], m.start(), m.end());
+            let regex = &self.regexes[index];
+            if self.reports_group[index] {
+                for captures in regex.captures_iter(text) {
+                    if let Some(group) = captures.name(MATCH_GROUP) {
+                        found(self.rules[index], group.start(), group.end());
+                    }
+                }
+            } else {
+                for m in regex.find_iter(text) {
+                    found(self.rules[index], m.start(), m.end());
+                }
             }
         }
     }
@@ -405,6 +425,19 @@ mod tests {
         hits.clear();
         matcher.find(text, Scope::Prose, 0, &mut Scratch::default(), &mut hits);
         assert_eq!(hits.len(), 2);
+    }
+
+    #[test]
+    fn a_match_group_reports_only_its_part() {
+        let (set, matcher) = matcher(&rule(
+            "day",
+            r"regex = '''(?:^|[.!?] )(?P<match>at the end of the day),'''",
+        ));
+        let text = "It rained. At the end of the day, we closed. We left at the end of the day.";
+        assert_eq!(
+            found(&matcher, &set, text),
+            vec![("t.day".to_owned(), "At the end of the day".to_owned())]
+        );
     }
 
     #[test]

@@ -386,6 +386,10 @@ fn spellings(word: &str) -> Vec<String> {
         }
     }
     for stem in OUR_STEMS {
+        // Both spellings start with the stem less its last three letters ("col" for colour/color).
+        if !word.starts_with(&stem[..stem.len() - 3]) {
+            continue;
+        }
         let american = stem.replace("our", "or");
         if let Some(rest) = word.strip_prefix(stem) {
             out.push(format!("{american}{rest}"));
@@ -402,6 +406,9 @@ fn spellings(word: &str) -> Vec<String> {
         }
     }
     for stem in RE_STEMS {
+        if !word.starts_with(stem) {
+            continue;
+        }
         for (british, american) in [("re", "er"), ("res", "ers"), ("red", "ered"), ("ring", "ering")] {
             if word == format!("{stem}{british}") {
                 out.push(format!("{stem}{american}"));
